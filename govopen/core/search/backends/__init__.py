@@ -1,0 +1,1 @@
+"""Search backends that make Chinese text findable (see ``database``)."""
