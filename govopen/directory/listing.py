@@ -1,0 +1,363 @@
+"""The directory listing: GET parameters → filtered, searched, paginated items.
+
+The listing costs the same number of queries whatever the number of items:
+one per classification (every locale's rows, grouped in Python), one for the
+earliest year, the count and the page. A bad parameter never raises: it is
+dropped and explained in ``notices``.
+"""
+
+from collections import defaultdict
+from functools import cached_property
+from urllib.parse import urlencode
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from govopen.core.conf import get_setting
+from govopen.core.enums import Validity
+from govopen.core.models import Organization
+
+from .forms import DirectoryFilterForm
+from .models import DirectoryCategory, DisclosureItemPage, Genre, Topic
+
+FILTER_PARAMETERS = ("category", "organization", "topic", "genre", "year", "validity")
+# Only what a row shows and its URL needs: the body stays on disk.
+LISTING_FIELDS = (
+    "title",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "locale_id",
+    "live",
+    "index_number",
+    "document_number",
+    "publish_date",
+    "validity",
+    "organization_id",
+)
+
+
+class Options:
+    """The choices of one classification in the reader's language.
+
+    ``groups`` maps any row's pk to the pks of its whole translation group and,
+    for a parent, of its children's groups: filtering by a topic also finds the
+    items of its sub-topics, whichever language's row an item points to.
+    """
+
+    def __init__(self, rows, locale_id, default_locale_id, hierarchical=True):
+        by_key = defaultdict(list)
+        for row in rows:
+            by_key[row["translation_key"]].append(row)
+        display = {}
+        for key, translations in by_key.items():
+            translations.sort(
+                key=lambda row: (
+                    row["locale_id"] != locale_id,
+                    row["locale_id"] != default_locale_id,
+                    row["pk"],
+                )
+            )
+            display[key] = translations[0]
+        key_of = {row["pk"]: row["translation_key"] for row in rows}
+        children = defaultdict(set)
+        if hierarchical:
+            for row in rows:
+                if row.get("parent_id") in key_of:
+                    children[key_of[row["parent_id"]]].add(row["translation_key"])
+        self.groups = {}
+        for pk, key in key_of.items():
+            keys = {key} | children[key]
+            self.groups[pk] = sorted(
+                row["pk"] for group_key in keys for row in by_key[group_key]
+            )
+        self.names = {pk: display[key]["name"] for pk, key in key_of.items()}
+        self.choices = []
+        roots = [row for row in display.values() if row.get("parent_id") not in key_of]
+        roots.sort(key=lambda row: (row.get("sort_order", 0), row["name"]))
+        for root in roots:
+            self._add_choice(root, 0)
+            kids = [display[key] for key in children[root["translation_key"]]]
+            kids.sort(key=lambda row: (row.get("sort_order", 0), row["name"]))
+            for kid in kids:
+                self._add_choice(kid, 1)
+
+    def _add_choice(self, row, level):
+        if row.get("active", True):
+            prefix = "\u3000" * level
+            self.choices.append((str(row["pk"]), f"{prefix}{row['name']}"))
+
+    def ids_for(self, pk):
+        return self.groups.get(pk)
+
+    def label_for(self, pk):
+        """The name to show for ``pk`` in the reader's language."""
+        return self.names.get(pk, "")
+
+
+def _rows(model, *fields):
+    return list(
+        model.objects.values("pk", "translation_key", "locale_id", "name", *fields)
+    )
+
+
+class DirectoryListing:
+    """The state of one directory listing request."""
+
+    def __init__(self, directory, params):
+        self.directory = directory
+        self.params = params
+        self.notices = []
+        self.page_size = get_setting("GOVOPEN_DIRECTORY_PAGE_SIZE")
+        locale_id = self.active_locale_id
+        default_id = directory.locale_id
+        self.categories = Options(
+            _rows(DirectoryCategory, "parent_id", "sort_order", "active", "code"),
+            locale_id,
+            default_id,
+        )
+        self.topics = Options(
+            _rows(Topic, "parent_id", "sort_order", "active", "code"),
+            locale_id,
+            default_id,
+        )
+        self.genres = Options(
+            _rows(Genre, "parent_id", "sort_order", "active", "code"),
+            locale_id,
+            default_id,
+        )
+        self.organizations = Options(
+            _rows(Organization, "parent_id", "sort_order", "active"),
+            locale_id,
+            default_id,
+            hierarchical=False,
+        )
+        self.form = DirectoryFilterForm(
+            params,
+            options={
+                "category": self.categories,
+                "topic": self.topics,
+                "genre": self.genres,
+                "organization": self.organizations,
+            },
+            years=self.year_choices(),
+        )
+        self.filters = self._clean_filters()
+
+    @cached_property
+    def active_locale_id(self):
+        try:
+            return Locale.get_active().pk
+        except Locale.DoesNotExist:
+            return self.directory.locale_id
+
+    @cached_property
+    def base_queryset(self):
+        """The directory's live, public items (view restrictions read once)."""
+        return self.directory.get_items()
+
+    # Parameters ---------------------------------------------------------
+    def year_choices(self):
+        first = (
+            self.base_queryset.filter(publish_date__isnull=False)
+            .order_by("publish_date")
+            .values_list("publish_date", flat=True)
+            .first()
+        )
+        this_year = timezone.localdate().year
+        start = min(first.year, this_year) if first else this_year
+        return [(str(year), str(year)) for year in range(this_year, start - 1, -1)]
+
+    def _clean_filters(self):
+        form = self.form
+        form.is_valid()
+        for name, errors in form.errors.items():
+            label = form.fields[name].label if name in form.fields else name
+            self.notices.append(
+                _("The filter “%(label)s” was ignored: %(error)s")
+                % {"label": label, "error": " ".join(errors)}
+            )
+        return {
+            name: value
+            for name, value in form.cleaned_data.items()
+            if value not in (None, "")
+        }
+
+    # Queries --------------------------------------------------------------
+    def filter_queryset(self, queryset):
+        filters = self.filters
+        lookups = {}
+        for name, options in (
+            ("category", self.categories),
+            ("topic", self.topics),
+            ("genre", self.genres),
+            ("organization", self.organizations),
+        ):
+            if name in filters:
+                lookups[f"{name}__in"] = options.ids_for(int(filters[name]))
+        if "validity" in filters:
+            lookups["validity"] = filters["validity"]
+        if "year" in filters:
+            year = int(filters["year"])
+            lookups["publish_date__gte"] = f"{year}-01-01"
+            lookups["publish_date__lte"] = f"{year}-12-31"
+        return queryset.filter(**lookups)
+
+    @cached_property
+    def queryset(self):
+        """The filtered items, newest first; a search result when ``q`` is given."""
+        queryset = self.filter_queryset(self.base_queryset)
+        query = self.filters.get("q")
+        if query:
+            # The configured search backend does the matching (govopen's own for
+            # Chinese, or Elasticsearch/OpenSearch); the filters above stay.
+            # Search backends sort only on filter fields: path breaks date ties.
+            return queryset.order_by("-publish_date", "-path").search(
+                query, order_by_relevance=False
+            )
+        # Ids first, from the item table's own index; the rows of one page after.
+        return queryset.order_by("-publish_date", "-pk").values_list("pk", flat=True)
+
+    @cached_property
+    def page(self):
+        paginator = Paginator(self.queryset, self.page_size)
+        number = self.params.get("page", "1")
+        try:
+            return paginator.page(number)
+        except PageNotAnInteger:
+            self.notices.append(
+                _("The page number was not understood; showing page 1.")
+            )
+            return paginator.page(1)
+        except EmptyPage:
+            last = paginator.num_pages
+            if str(number).strip().lstrip("-").isdigit() and int(number) > last:
+                self.notices.append(
+                    _("There is no page %(number)s; showing the last page.")
+                    % {"number": number}
+                )
+                return paginator.page(last)
+            self.notices.append(
+                _("The page number was not understood; showing page 1.")
+            )
+            return paginator.page(1)
+
+    @cached_property
+    def items(self):
+        """The items of the current page, with what a row shows."""
+        rows = list(self.page.object_list)
+        if not rows or not isinstance(rows[0], int):
+            return rows
+        by_id = DisclosureItemPage.objects.only(*LISTING_FIELDS).in_bulk(rows)
+        return [by_id[pk] for pk in rows if pk in by_id]
+
+    @property
+    def is_filtered(self):
+        return bool(self.filters)
+
+    def export_items(self, limit, chunk_size=500):
+        """The filtered items for an export, at most ``limit``, with their relations."""
+        related = ("organization", "category", "topic", "genre")
+        if "q" not in self.filters:
+            queryset = (
+                self.filter_queryset(self.base_queryset)
+                .order_by("-publish_date", "-pk")
+                .select_related(*related)
+                .defer("body")[:limit]
+            )
+            yield from queryset.iterator(chunk_size=chunk_size)
+            return
+        # Search results cannot select_related: read them in chunks by id.
+        results = self.queryset
+        for start in range(0, limit, chunk_size):
+            chunk = [
+                page.pk for page in results[start : min(start + chunk_size, limit)]
+            ]
+            if not chunk:
+                return
+            by_id = (
+                DisclosureItemPage.objects.select_related(*related)
+                .defer("body")
+                .in_bulk(chunk)
+            )
+            yield from (by_id[pk] for pk in chunk if pk in by_id)
+            if len(chunk) < chunk_size:
+                return
+
+    # Links ----------------------------------------------------------------
+    def querystring(self, **changes):
+        """The current filters as ``?a=b``, with ``changes`` applied (None drops)."""
+        values = {
+            name: value
+            for name, value in self.form.data.items()
+            if name in (*FILTER_PARAMETERS, "q") and name in self.filters and value
+        }
+        for name, value in changes.items():
+            if value is None:
+                values.pop(name, None)
+            else:
+                values[name] = value
+        return f"?{urlencode(values)}" if values else ""
+
+    def page_link(self, number):
+        return self.querystring(page=number)
+
+    @property
+    def previous_link(self):
+        page = self.page
+        return (
+            self.page_link(page.previous_page_number()) if page.has_previous() else ""
+        )
+
+    @property
+    def next_link(self):
+        page = self.page
+        return self.page_link(page.next_page_number()) if page.has_next() else ""
+
+    def page_links(self, window=2):
+        """Page numbers around the current one, with ``None`` for gaps."""
+        page = self.page
+        last = page.paginator.num_pages
+        numbers = {1, last, *range(page.number - window, page.number + window + 1)}
+        numbers = sorted(n for n in numbers if 1 <= n <= last)
+        links = []
+        previous = 0
+        for number in numbers:
+            if number - previous > 1:
+                links.append(None)
+            links.append((number, self.page_link(number)))
+            previous = number
+        return links
+
+    def active_filters(self):
+        """(label, value label, link without it) for each filter in use."""
+        result = []
+        form = self.form
+        lookup = {
+            "category": self.categories,
+            "topic": self.topics,
+            "genre": self.genres,
+            "organization": self.organizations,
+        }
+        for name in (*FILTER_PARAMETERS, "q"):
+            if name not in self.filters:
+                continue
+            value = self.filters[name]
+            if name in lookup:
+                shown = lookup[name].label_for(int(value))
+            elif name == "validity":
+                shown = Validity(value).label
+            else:
+                shown = value
+            result.append(
+                (form.fields[name].label, shown, self.querystring(**{name: None}))
+            )
+        return result
+
+    @property
+    def language(self):
+        return get_language()
