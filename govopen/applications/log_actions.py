@@ -1,0 +1,33 @@
+"""How handling actions read in Wagtail's history of an application."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import LogFormatter
+
+from .choices import EventKind
+from .models.handling import LOG_PREFIX
+
+
+def _formatter(kind):
+    class EventFormatter(LogFormatter):
+        label = kind.label
+
+        def format_message(self, log_entry):
+            date = (log_entry.data or {}).get("date", "")
+            return f"{kind.label} ({date})" if date else str(kind.label)
+
+    return EventFormatter
+
+
+class IdentityViewedFormatter(LogFormatter):
+    label = _("View identity number")
+
+    def format_message(self, log_entry):
+        return _("Applicant's identity number viewed")
+
+
+def register_log_actions(actions):
+    for kind in EventKind:
+        actions.register_action(f"{LOG_PREFIX}.{kind.value}")(_formatter(kind))
+    actions.register_action(f"{LOG_PREFIX}.view_identity_number")(
+        IdentityViewedFormatter
+    )
