@@ -245,11 +245,6 @@ class TestAutocomplete:
         found = backend.autocomplete("社會保", Organization)
         assert [o.name for o in found] == ["示范县人力资源和社会保障局"]
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="OrganizationViewSet.search_fields names 'code', which is not a "
-        "SearchField of Organization: Wagtail refuses the search with any backend",
-    )
     def test_snippet_admin_search(self, admin_client):
         OrganizationFactory(name="示范县人力资源和社会保障局")
         OrganizationFactory(name="示范县财政局")
@@ -260,6 +255,11 @@ class TestAutocomplete:
         content = response.content.decode()
         assert "示范县人力资源和社会保障局" in content
         assert "示范县财政局" not in content
+        OrganizationFactory(name="示范县教育局", code="11650100EDU")
+        response = admin_client.get(
+            "/admin/snippets/govopen_core/organization/", {"q": "11650100EDU"}
+        )
+        assert "示范县教育局" in response.content.decode()
 
 
 class TestIndexIsKeptCurrent:

@@ -127,7 +127,9 @@ class Organization(TranslatableMixin, index.Indexed, models.Model):
     search_fields = [
         index.SearchField("name"),
         index.SearchField("short_name"),
+        index.SearchField("code"),
         index.AutocompleteField("name"),
+        index.AutocompleteField("code"),
         index.FilterField("code"),
         index.FilterField("active"),
         index.FilterField("locale_id"),
