@@ -21,6 +21,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.views.decorators.debug import sensitive_variables
 
 from govopen.core.conf import get_setting
+from govopen.core.masks import mask_identity_number, mask_name, mask_phone
 
 __all__ = [
     "DecryptionError",
@@ -129,27 +130,3 @@ def lookup_hash(value, purpose="applicant"):
         normalised.encode(),
         hashlib.sha256,
     ).hexdigest()
-
-
-def mask_identity_number(value):
-    """``110101199003071234`` → ``110***********1234``; short values all stars."""
-    value = "".join((value or "").split())
-    if len(value) <= 7:
-        return "*" * len(value)
-    return value[:3] + "*" * (len(value) - 7) + value[-4:]
-
-
-def mask_name(value):
-    """``张三`` → ``张*``, ``欧阳小明`` → ``欧***``, ``Li Lei`` → ``L*****``."""
-    value = (value or "").strip()
-    if len(value) <= 1:
-        return value
-    return value[0] + "*" * (len(value) - 1)
-
-
-def mask_phone(value):
-    """``13800138000`` → ``138****8000``."""
-    digits = (value or "").strip()
-    if len(digits) <= 7:
-        return "*" * len(digits)
-    return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]

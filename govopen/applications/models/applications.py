@@ -1,7 +1,4 @@
-import secrets
-
 from django.conf import settings
-from django.contrib.auth.hashers import check_password, make_password
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +16,15 @@ from govopen.core.enums import (
     ReplyReason,
     ReplyType,
 )
+from govopen.core.query_codes import (  # noqa: F401 (re-exported: the old names)
+    QUERY_CODE_ALPHABET,
+    QUERY_CODE_LENGTH,
+    check_query_code,
+    dummy_check,
+    generate_query_code,
+    hash_query_code,
+    normalise_query_code,
+)
 
 from .. import crypto
 from ..choices import (
@@ -29,33 +35,6 @@ from ..choices import (
     EventKind,
 )
 from .handling import HandlingMixin
-
-# 查询码: no 0/O, 1/I/L, 5/S, 2/Z, which people misread on paper.
-QUERY_CODE_ALPHABET = "346789ABCDEFGHJKMNPQRTUVWXY"
-QUERY_CODE_LENGTH = 12
-
-
-def generate_query_code():
-    """A random 查询码 of 12 characters (about 57 bits), grouped by four."""
-    raw = "".join(secrets.choice(QUERY_CODE_ALPHABET) for _ in range(QUERY_CODE_LENGTH))
-    return "-".join(raw[i : i + 4] for i in range(0, QUERY_CODE_LENGTH, 4))
-
-
-def normalise_query_code(value):
-    """What people type → the stored form: upper case, no spaces or dashes."""
-    return "".join(ch for ch in (value or "").upper() if ch.isalnum())
-
-
-# An unusable hash to check against when a number is unknown, so that a wrong
-# number costs the same time as a wrong code.
-_DUMMY_CODE_HASH = None
-
-
-def _dummy_hash():
-    global _DUMMY_CODE_HASH
-    if _DUMMY_CODE_HASH is None:
-        _DUMMY_CODE_HASH = make_password(secrets.token_hex(8))
-    return _DUMMY_CODE_HASH
 
 
 class ApplicationCounter(models.Model):
@@ -193,7 +172,7 @@ class DisclosureApplicationManager(
                     organization=organization,
                     form_page=form_page,
                     channel=channel,
-                    query_code_hash=make_password(normalise_query_code(query_code)),
+                    query_code_hash=hash_query_code(query_code),
                     submitted_at=now,
                     applied_on=today if received_on is None else received_on,
                     language=language or settings.LANGUAGE_CODE,
@@ -477,7 +456,7 @@ class DisclosureApplication(HandlingMixin, models.Model):
     # 查询码 -------------------------------------------------------------
     @sensitive_variables("code")
     def check_query_code(self, code):
-        return check_password(normalise_query_code(code), self.query_code_hash)
+        return check_query_code(code, self.query_code_hash)
 
     @classmethod
     @sensitive_variables("code")
@@ -492,7 +471,7 @@ class DisclosureApplication(HandlingMixin, models.Model):
             cls.objects.filter(number__iexact=number).first() if number else None
         )
         if application is None:
-            check_password(normalise_query_code(code), _dummy_hash())
+            dummy_check(code)
             return None
         if not application.check_query_code(code):
             return None

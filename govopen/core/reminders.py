@@ -1,0 +1,108 @@
+"""Reminders to staff: who gets which records, and one email per person.
+
+The generic part shared by the feature apps that have deadlines
+(applications, Q&A): each app selects its due records, then
+:func:`group_by_user` sends a record to its assigned handler, or, when there
+is none, to the active staff of its organisation who hold a permission, and
+:func:`send_reminder_emails` mails every person one list in their language.
+The apps run it from a management command or a django-tasks task.
+"""
+
+from collections import defaultdict
+
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import translation
+
+__all__ = ["group_by_user", "send_reminder_emails", "staff_with_permission"]
+
+
+def staff_with_permission(organization_keys, codename):
+    """``{organisation translation key: {user pk}}`` of active staff with email
+    who hold the permission ``codename`` (or are superusers)."""
+    User = get_user_model()
+    users = (
+        User.objects.filter(
+            is_active=True,
+            govopen_memberships__organization__translation_key__in=organization_keys,
+        )
+        .exclude(email="")
+        .filter(
+            Q(is_superuser=True)
+            | Q(user_permissions__codename=codename)
+            | Q(groups__permissions__codename=codename)
+        )
+        .values_list("pk", "govopen_memberships__organization__translation_key")
+        .distinct()
+    )
+    by_key = defaultdict(set)
+    for pk, key in users:
+        by_key[key].add(pk)
+    return by_key
+
+
+def _organization_key(item):
+    return item.organization.translation_key
+
+
+def _handler(item):
+    return item.handler
+
+
+def group_by_user(
+    items, codename, organization_key=_organization_key, assignee=_handler
+):
+    """``{user: [items]}``, keeping the order of ``items`` in each list.
+
+    An item goes to ``assignee(item)`` when that user is active, else to the
+    staff of its organisation (``organization_key(item)``) holding ``codename``.
+    Users without an email address are left out.
+    """
+    items = list(items)
+    unassigned = []
+    per_user = defaultdict(list)
+    for item in items:
+        user = assignee(item)
+        if user is not None and user.is_active:
+            per_user[user.pk].append(item)
+        else:
+            unassigned.append(item)
+    if unassigned:
+        staff = staff_with_permission(
+            {organization_key(item) for item in unassigned}, codename
+        )
+        for item in unassigned:
+            for pk in staff.get(organization_key(item), ()):
+                per_user[pk].append(item)
+    # Restore the order of ``items`` where both kinds were mixed.
+    order = {id(item): index for index, item in enumerate(items)}
+    users = get_user_model().objects.in_bulk(list(per_user))
+    return {
+        users[pk]: sorted(rows, key=lambda item: order[id(item)])
+        for pk, rows in per_user.items()
+        if users[pk].email
+    }
+
+
+def _language_of(user):
+    profile = getattr(user, "wagtail_userprofile", None)
+    return getattr(profile, "preferred_language", "") or translation.get_language()
+
+
+def send_reminder_emails(per_user, subject_template, body_template, get_context):
+    """Send each user one email; returns how many were sent.
+
+    ``get_context(user, items)`` gives the templates' context; both templates
+    are rendered in the user's preferred admin language.
+    """
+    sent = 0
+    for user, items in per_user.items():
+        context = get_context(user, items)
+        with translation.override(_language_of(user)):
+            subject = render_to_string(subject_template, context)
+            body = render_to_string(body_template, context)
+        send_mail(" ".join(subject.split()), body, None, [user.email])
+        sent += 1
+    return sent
