@@ -28,6 +28,8 @@ DEFAULTS = {
         "default": (30, 60 * 60),
         "applications.submit": (5, 60 * 60),
         "applications.status": (20, 60 * 60),
+        "qa.ask": (5, 60 * 60),
+        "qa.status": (20, 60 * 60),
     },
     # Reverse proxies of the site's own in front of Django that append to
     # X-Forwarded-For; 0 trusts REMOTE_ADDR only.
@@ -78,6 +80,18 @@ DEFAULTS = {
     "GOVOPEN_INTERPRETATION_REQUIRED_SINCE": None,
     # Policy documents and interpretations per page of their list pages.
     "GOVOPEN_POLICY_PAGE_SIZE": 20,
+    # Citizen Q&A (govopen.qa): working days from 受理 to the reply.
+    "GOVOPEN_QA_REPLY_DAYS": 5,
+    # Working days after the reply in which the asker may rate it.
+    "GOVOPEN_QA_RATING_DAYS": 10,
+    # What a reply counts as in the statistics when no rating came in time:
+    # None (not counted) or a govopen.core.enums.SatisfactionRating value.
+    "GOVOPEN_QA_DEFAULT_RATING": None,
+    # Replies are reviewed (审核) by the office before they go to the asker;
+    # False sends a department's reply at once.
+    "GOVOPEN_QA_REVIEW": True,
+    # Published questions per page of the Q&A page.
+    "GOVOPEN_QA_PAGE_SIZE": 20,
 }
 
 

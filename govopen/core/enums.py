@@ -378,3 +378,14 @@ class InterpretationFormat(models.TextChoices):
     PRESS_CONFERENCE = "press_conference", _("Press conference")  # 新闻发布会
     # Context: the search's "Questions and answers" means 政民互动.
     QA = "qa", pgettext_lazy("interpretation format", "Questions and answers")  # 问答
+
+
+class SatisfactionRating(models.TextChoices):
+    """How a citizen rates the reply to a question (政民互动 满意度评价).
+
+    The reply statistics count 满意 and 基本满意 as satisfied.
+    """
+
+    SATISFIED = "satisfied", _("Satisfied")  # 满意
+    FAIRLY_SATISFIED = "fairly_satisfied", _("Fairly satisfied")  # 基本满意
+    DISSATISFIED = "dissatisfied", _("Dissatisfied")  # 不满意
