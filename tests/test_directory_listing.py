@@ -119,6 +119,21 @@ def test_filters(client, directory, items, params, expected):
     assert notices(response) == []
 
 
+def test_an_item_past_its_expiry_date_is_listed_as_expired(client, directory, items):
+    DisclosureItemPageFactory(
+        parent=directory,
+        title="到期的试行办法戊",
+        publish_date=datetime.date(2024, 3, 1),
+        expiry_date=datetime.date(2025, 3, 1),
+    )
+    valid = titles(client.get(directory.url, {"validity": "valid"}))
+    assert "到期的试行办法戊" not in valid
+    assert valid == ["财政预算公开乙", "教育通知甲"]
+    response = client.get(directory.url, {"validity": "expired"})
+    assert titles(response) == ["到期的试行办法戊"]
+    assert rows(response)[0][1] == "到期的试行办法戊 失效"
+
+
 def test_keyword_search_keeps_filters(client, directory, items):
     # A Latin keyword, so the test holds with any search backend; Chinese
     # segmentation is the search backend's job (govopen.core.search).

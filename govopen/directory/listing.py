@@ -11,6 +11,7 @@ from functools import cached_property
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -37,8 +38,23 @@ LISTING_FIELDS = (
     "document_number",
     "publish_date",
     "validity",
+    "expiry_date",
     "organization_id",
 )
+
+
+def validity_q(value, day):
+    """Items whose validity on ``day`` is ``value`` (see ``validity_on``).
+
+    An item recorded as valid whose expiry date has passed is 失效, not 有效.
+    """
+    value = Validity(value)
+    expired = Q(validity=Validity.VALID, expiry_date__lt=day)
+    if value == Validity.VALID:
+        return Q(validity=Validity.VALID) & ~expired
+    if value == Validity.EXPIRED:
+        return Q(validity=Validity.EXPIRED) | expired
+    return Q(validity=value)
 
 
 class Options:
@@ -199,13 +215,16 @@ class DirectoryListing:
         ):
             if name in filters:
                 lookups[f"{name}__in"] = options.ids_for(int(filters[name]))
-        if "validity" in filters:
-            lookups["validity"] = filters["validity"]
         if "year" in filters:
             year = int(filters["year"])
             lookups["publish_date__gte"] = f"{year}-01-01"
             lookups["publish_date__lte"] = f"{year}-12-31"
-        return queryset.filter(**lookups)
+        queryset = queryset.filter(**lookups)
+        if "validity" in filters:
+            queryset = queryset.filter(
+                validity_q(filters["validity"], timezone.localdate())
+            )
+        return queryset
 
     @cached_property
     def queryset(self):

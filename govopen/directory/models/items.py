@@ -216,6 +216,7 @@ class AbstractDisclosureItem(GovOpenPageMixin, models.Model):
         index.FilterField("topic"),
         index.FilterField("genre"),
         index.FilterField("validity"),
+        index.FilterField("expiry_date"),
         index.FilterField("publish_date"),
         index.FilterField("disclosure_attribute"),
         index.FilterField("index_number"),
@@ -357,10 +358,33 @@ class AbstractDisclosureItem(GovOpenPageMixin, models.Model):
     def is_on_request(self):
         return self.disclosure_attribute == DisclosureAttribute.ON_REQUEST
 
+    def validity_on(self, day):
+        """The :class:`Validity` of this item on ``day``.
+
+        What editors recorded, except that a valid item becomes 失效 the day
+        after its expiry date, with no job run at midnight. Policy documents
+        override this with their repeal and amendment dates.
+        """
+        if (
+            self.validity == Validity.VALID
+            and self.expiry_date is not None
+            and self.expiry_date < day
+        ):
+            return Validity.EXPIRED
+        return Validity(self.validity)
+
+    @cached_property
+    def current_validity(self):
+        """The validity today."""
+        return self.validity_on(timezone.localdate())
+
+    def get_current_validity_display(self):
+        return Validity(self.current_validity).label
+
     @property
     def is_superseded(self):
-        """True for items that are no longer in force (失效, 废止, 已修订)."""
-        return self.validity in (Validity.EXPIRED, Validity.REPEALED, Validity.AMENDED)
+        """True for items that are no longer in force today (失效, 废止, 已修订)."""
+        return self.current_validity != Validity.VALID
 
     @property
     def public_body(self):

@@ -354,21 +354,11 @@ class PolicyDocumentPage(DisclosureItemPage):  # noqa: DJ008 (Page has it)
 
     # Reading ------------------------------------------------------------------
     def validity_on(self, day):
-        """The :class:`Validity` of this document on ``day``."""
+        """The :class:`Validity` of this document on ``day``, from its repeal,
+        amendment and expiry dates (``current_validity`` and ``is_superseded``
+        come from the directory item and use this)."""
         return lifecycle.validity_on(self, day)
 
-    @cached_property
-    def current_validity(self):
-        """The validity today (失效 the day after the expiry date)."""
-        return self.validity_on(timezone.localdate())
-
-    def get_current_validity_display(self):
-        return Validity(self.current_validity).label
-
-    @property
-    def is_superseded(self):
-        """True when the document is no longer in force today."""
-        return self.current_validity != Validity.VALID
 
     @property
     def needs_interpretation(self):
