@@ -62,7 +62,9 @@ DEFAULTS = {
     # (per organisation and year). See docs/directory.md.
     "GOVOPEN_INDEX_NUMBER_FORMAT": "{org_code}/{year}-{serial:05d}",
     # Dotted path of a callable(item) -> str that numbers items.
-    "GOVOPEN_INDEX_NUMBER_GENERATOR": "govopen.directory.index_numbers.default_generator",
+    "GOVOPEN_INDEX_NUMBER_GENERATOR": (
+        "govopen.directory.index_numbers.default_generator"
+    ),
     # Items per page of a directory listing.
     "GOVOPEN_DIRECTORY_PAGE_SIZE": 20,
     # At most this many rows in a CSV or XLSX export of a directory.

@@ -99,10 +99,7 @@ def validate_mobile_number(value):
 def validate_landline_number(value):
     if not _LANDLINE_RE.fullmatch(normalise_phone(value)):
         raise ValidationError(
-            _(
-                "Give a landline number with its area code, "
-                "for example 0551-12345678."
-            ),
+            _("Give a landline number with its area code, for example 0551-12345678."),
             code="landline",
         )
 

@@ -359,7 +359,6 @@ class PolicyDocumentPage(DisclosureItemPage):  # noqa: DJ008 (Page has it)
         come from the directory item and use this)."""
         return lifecycle.validity_on(self, day)
 
-
     @property
     def needs_interpretation(self):
         """Whether an interpretation must be published with this document."""
