@@ -155,12 +155,14 @@ class AbstractDisclosureItem(GovOpenPageMixin, models.Model):
     body = RichTextField(_("body"), blank=True)
     # Copies of the parent and of ``live``, kept by save() and the publish,
     # unpublish and move signals, so that a directory counts and pages its items
-    # from this table's own index, without joining the page table.
+    # from this table's own index, without joining the page table. SET_NULL, as
+    # Wagtail asks of page relations: deleting the parent deletes the items
+    # through the page tree anyway.
     listing_parent = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
         editable=False,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     listing_live = models.BooleanField(default=False, editable=False)
