@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "govopen.negative_list",
     "govopen.directory",
     "govopen.policies",
+    "govopen.qa",
+    "govopen.reports",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
