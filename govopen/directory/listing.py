@@ -8,17 +8,14 @@ dropped and explained in ``notices``.
 
 from collections import defaultdict
 from functools import cached_property
-from urllib.parse import urlencode
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
 from govopen.core.conf import get_setting
 from govopen.core.enums import Validity
+from govopen.core.listing import PublicListing
 from govopen.core.models import Organization
 
 from .forms import DirectoryFilterForm
@@ -121,13 +118,14 @@ def _rows(model, *fields):
     )
 
 
-class DirectoryListing:
+class DirectoryListing(PublicListing):
     """The state of one directory listing request."""
 
+    parameters = (*FILTER_PARAMETERS, "q")
+
     def __init__(self, directory, params):
+        super().__init__(directory, params)
         self.directory = directory
-        self.params = params
-        self.notices = []
         self.page_size = get_setting("GOVOPEN_DIRECTORY_PAGE_SIZE")
         locale_id = self.active_locale_id
         default_id = directory.locale_id
@@ -162,14 +160,7 @@ class DirectoryListing:
             },
             years=self.year_choices(),
         )
-        self.filters = self._clean_filters()
-
-    @cached_property
-    def active_locale_id(self):
-        try:
-            return Locale.get_active().pk
-        except Locale.DoesNotExist:
-            return self.directory.locale_id
+        self.filters = self.clean_filters()
 
     @cached_property
     def base_queryset(self):
@@ -187,21 +178,6 @@ class DirectoryListing:
         this_year = timezone.localdate().year
         start = min(first.year, this_year) if first else this_year
         return [(str(year), str(year)) for year in range(this_year, start - 1, -1)]
-
-    def _clean_filters(self):
-        form = self.form
-        form.is_valid()
-        for name, errors in form.errors.items():
-            label = form.fields[name].label if name in form.fields else name
-            self.notices.append(
-                _("The filter “%(label)s” was ignored: %(error)s")
-                % {"label": label, "error": " ".join(errors)}
-            )
-        return {
-            name: value
-            for name, value in form.cleaned_data.items()
-            if value not in (None, "")
-        }
 
     # Queries --------------------------------------------------------------
     def filter_queryset(self, queryset):
@@ -240,30 +216,6 @@ class DirectoryListing:
             )
         # Ids first, from the item table's own index; the rows of one page after.
         return queryset.order_by("-publish_date", "-pk").values_list("pk", flat=True)
-
-    @cached_property
-    def page(self):
-        paginator = Paginator(self.queryset, self.page_size)
-        number = self.params.get("page", "1")
-        try:
-            return paginator.page(number)
-        except PageNotAnInteger:
-            self.notices.append(
-                _("The page number was not understood; showing page 1.")
-            )
-            return paginator.page(1)
-        except EmptyPage:
-            last = paginator.num_pages
-            if str(number).strip().lstrip("-").isdigit() and int(number) > last:
-                self.notices.append(
-                    _("There is no page %(number)s; showing the last page.")
-                    % {"number": number}
-                )
-                return paginator.page(last)
-            self.notices.append(
-                _("The page number was not understood; showing page 1.")
-            )
-            return paginator.page(1)
 
     @cached_property
     def items(self):
@@ -307,75 +259,18 @@ class DirectoryListing:
             if len(chunk) < chunk_size:
                 return
 
-    # Links ----------------------------------------------------------------
-    def querystring(self, **changes):
-        """The current filters as ``?a=b``, with ``changes`` applied (None drops)."""
-        values = {
-            name: value
-            for name, value in self.form.data.items()
-            if name in (*FILTER_PARAMETERS, "q") and name in self.filters and value
-        }
-        for name, value in changes.items():
-            if value is None:
-                values.pop(name, None)
-            else:
-                values[name] = value
-        return f"?{urlencode(values)}" if values else ""
-
-    def page_link(self, number):
-        return self.querystring(page=number)
-
-    @property
-    def previous_link(self):
-        page = self.page
-        return (
-            self.page_link(page.previous_page_number()) if page.has_previous() else ""
-        )
-
-    @property
-    def next_link(self):
-        page = self.page
-        return self.page_link(page.next_page_number()) if page.has_next() else ""
-
-    def page_links(self, window=2):
-        """Page numbers around the current one, with ``None`` for gaps."""
-        page = self.page
-        last = page.paginator.num_pages
-        numbers = {1, last, *range(page.number - window, page.number + window + 1)}
-        numbers = sorted(n for n in numbers if 1 <= n <= last)
-        links = []
-        previous = 0
-        for number in numbers:
-            if number - previous > 1:
-                links.append(None)
-            links.append((number, self.page_link(number)))
-            previous = number
-        return links
-
-    def active_filters(self):
-        """(label, value label, link without it) for each filter in use."""
-        result = []
-        form = self.form
-        lookup = {
+    def value_label(self, name, value):
+        options = {
             "category": self.categories,
             "topic": self.topics,
             "genre": self.genres,
             "organization": self.organizations,
         }
-        for name in (*FILTER_PARAMETERS, "q"):
-            if name not in self.filters:
-                continue
-            value = self.filters[name]
-            if name in lookup:
-                shown = lookup[name].label_for(int(value))
-            elif name == "validity":
-                shown = Validity(value).label
-            else:
-                shown = value
-            result.append(
-                (form.fields[name].label, shown, self.querystring(**{name: None}))
-            )
-        return result
+        if name in options:
+            return options[name].label_for(int(value))
+        if name == "validity":
+            return Validity(value).label
+        return value
 
     @property
     def language(self):

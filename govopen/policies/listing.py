@@ -6,16 +6,13 @@ number of queries whatever the number of rows.
 """
 
 from functools import cached_property
-from urllib.parse import urlencode
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
 from govopen.core.conf import get_setting
 from govopen.core.enums import InterpretationFormat, PolicyDocumentType, Validity
+from govopen.core.listing import PublicListing
 from govopen.core.models import Organization
 from govopen.directory.listing import Options
 
@@ -43,44 +40,19 @@ POLICY_LISTING_FIELDS = (
 )
 
 
-class BaseListing:
+class BaseListing(PublicListing):
     """Paginated, filtered rows of a list page for one request."""
 
-    parameters = ()
-
     def __init__(self, page, params):
+        super().__init__(page, params)
         self.page_model = page
-        self.params = params
-        self.notices = []
         self.today = timezone.localdate()
         self.page_size = get_setting("GOVOPEN_POLICY_PAGE_SIZE")
         self.form = self.get_form()
-        self.filters = self._clean_filters()
+        self.filters = self.clean_filters()
 
     def get_form(self):
         raise NotImplementedError
-
-    @cached_property
-    def active_locale_id(self):
-        try:
-            return Locale.get_active().pk
-        except Locale.DoesNotExist:
-            return self.page_model.locale_id
-
-    def _clean_filters(self):
-        form = self.form
-        form.is_valid()
-        for name, errors in form.errors.items():
-            label = form.fields[name].label if name in form.fields else name
-            self.notices.append(
-                _("The filter “%(label)s” was ignored: %(error)s")
-                % {"label": label, "error": " ".join(errors)}
-            )
-        return {
-            name: value
-            for name, value in form.cleaned_data.items()
-            if value not in (None, "")
-        }
 
     def first_date(self):
         return (
@@ -99,98 +71,9 @@ class BaseListing:
             "publish_date__lte": f"{year}-12-31",
         }
 
-    @cached_property
-    def page(self):
-        paginator = Paginator(self.queryset, self.page_size)
-        number = self.params.get("page", "1")
-        try:
-            return paginator.page(number)
-        except PageNotAnInteger:
-            self.notices.append(
-                _("The page number was not understood; showing page 1.")
-            )
-            return paginator.page(1)
-        except EmptyPage:
-            last = paginator.num_pages
-            if str(number).strip().lstrip("-").isdigit() and int(number) > last:
-                self.notices.append(
-                    _("There is no page %(number)s; showing the last page.")
-                    % {"number": number}
-                )
-                return paginator.page(last)
-            self.notices.append(
-                _("The page number was not understood; showing page 1.")
-            )
-            return paginator.page(1)
-
     @property
     def items(self):
         return self.page.object_list
-
-    @property
-    def is_filtered(self):
-        return bool(self.filters)
-
-    def querystring(self, **changes):
-        """The current filters as ``?a=b``, with ``changes`` applied (None drops)."""
-        values = {
-            name: value
-            for name, value in self.form.data.items()
-            if name in self.parameters and name in self.filters and value
-        }
-        for name, value in changes.items():
-            if value is None:
-                values.pop(name, None)
-            else:
-                values[name] = value
-        return f"?{urlencode(values)}" if values else ""
-
-    def page_link(self, number):
-        return self.querystring(page=number)
-
-    @property
-    def previous_link(self):
-        page = self.page
-        return (
-            self.page_link(page.previous_page_number()) if page.has_previous() else ""
-        )
-
-    @property
-    def next_link(self):
-        page = self.page
-        return self.page_link(page.next_page_number()) if page.has_next() else ""
-
-    def page_links(self, window=2):
-        """Page numbers around the current one, with ``None`` for gaps."""
-        page = self.page
-        last = page.paginator.num_pages
-        numbers = {1, last, *range(page.number - window, page.number + window + 1)}
-        numbers = sorted(n for n in numbers if 1 <= n <= last)
-        links = []
-        previous = 0
-        for number in numbers:
-            if number - previous > 1:
-                links.append(None)
-            links.append((number, self.page_link(number)))
-            previous = number
-        return links
-
-    def active_filters(self):
-        """(label, value label, link without it) for each filter in use."""
-        result = []
-        for name in self.parameters:
-            if name in self.filters:
-                result.append(
-                    (
-                        self.form.fields[name].label,
-                        self.value_label(name, self.filters[name]),
-                        self.querystring(**{name: None}),
-                    )
-                )
-        return result
-
-    def value_label(self, name, value):
-        return value
 
 
 class PolicyListing(BaseListing):
