@@ -7,6 +7,7 @@ zh_Hans is written by people. zh_Hant entries still empty are filled from zh_Han
 with OpenCC (s2t, characters only) and marked fuzzy-free so they ship; a reviewer
 adjusts the wording in the .po afterwards and later runs keep it. The en
 catalogue maps each English msgid to itself so that "complete" means complete.
+A message that moves from one app to another keeps its zh_Hans wording.
 """
 
 import argparse
@@ -47,12 +48,44 @@ def makemessages(app_dir):
     subprocess.run(args, cwd=app_dir, check=True, env=env)  # noqa: S603
 
 
-def fill(app_dir):
+def known_translations():
+    """Every translated zh_Hans entry of every app, by (msgctxt, msgid).
+
+    Read before makemessages runs, so that a message moved from one app to
+    another (shared code moving into govopen.core) keeps its reviewed wording.
+    """
+    known = {}
+    for app_dir in APP_DIRS:
+        path = app_dir / "locale/zh_Hans/LC_MESSAGES/django.po"
+        if path.exists():
+            for entry in polib.pofile(str(path)):
+                if entry.translated() and "fuzzy" not in entry.flags:
+                    known.setdefault((entry.msgctxt, entry.msgid), entry)
+    return known
+
+
+def fill(app_dir, known=None):
     import opencc
 
     converter = opencc.OpenCC("s2t")
     base = app_dir / "locale"
     hans = polib.pofile(str(base / "zh_Hans/LC_MESSAGES/django.po"))
+    changed = False
+    for entry in hans:
+        source = (known or {}).get((entry.msgctxt, entry.msgid))
+        if entry.translated() or source is None:
+            continue
+        if bool(entry.msgid_plural) != bool(source.msgid_plural):
+            continue
+        if entry.msgid_plural:
+            entry.msgstr_plural = dict(source.msgstr_plural)
+        else:
+            entry.msgstr = source.msgstr
+        if "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+        changed = True
+    if changed:
+        hans.save()
     hans_map = {(e.msgctxt, e.msgid): e for e in hans}
     hant = polib.pofile(str(base / "zh_Hant/LC_MESSAGES/django.po"))
     for entry in hant:
@@ -103,13 +136,14 @@ def main():
     parser.add_argument("--no-make", action="store_true", help="skip makemessages")
     options = parser.parse_args()
     problems = []
+    known = {} if options.check else known_translations()
     for app_dir in APP_DIRS:
         if options.check:
             problems += incomplete(app_dir)
             continue
         if not options.no_make:
             makemessages(app_dir)
-        fill(app_dir)
+        fill(app_dir, known)
         compile_(app_dir)
         problems += incomplete(app_dir)
     for problem in problems:
