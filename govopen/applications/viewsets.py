@@ -22,10 +22,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from govopen.core.calendar import get_calendar
 from govopen.core.conf import get_setting
 from govopen.core.enums import ApplicantType, ApplicationChannel
-from govopen.core.models import Organization
 from govopen.core.permissions import (
     filter_by_organization,
-    organization_ids_for_user,
+    organizations_for_request,
     user_can_access_organization,
 )
 
@@ -71,12 +70,7 @@ def get_application(request, pk):
 # The queue -------------------------------------------------------------------
 
 
-def _organizations(request):
-    if request is None:
-        return Organization.objects.none()
-    ids = organization_ids_for_user(request.user)
-    queryset = Organization.objects.all()
-    return queryset if ids is None else queryset.filter(pk__in=ids)
+_organizations = organizations_for_request
 
 
 def _years():

@@ -65,3 +65,19 @@ def filter_by_organization(queryset, user, field="organization"):
     if ids is None:
         return queryset
     return queryset.filter(**{f"{field}__in": ids})
+
+
+def organizations_for_request(request):
+    """The organisations a filter in the admin offers: the user's own.
+
+    For ``django_filters.ModelChoiceFilter(queryset=...)``, which passes the
+    request (``None`` when the filter set is built without one).
+    """
+    from .models import Organization
+
+    if request is None:
+        return Organization.objects.none()
+    organizations = filter_by_organization(
+        Organization.objects.all(), request.user, field="pk"
+    )
+    return organizations.order_by("sort_order", "name")

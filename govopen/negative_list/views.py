@@ -20,8 +20,9 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from govopen.core import calendar
-from govopen.core.models import Organization
-from govopen.core.permissions import organization_ids_for_user
+from govopen.core.permissions import (
+    organizations_for_request,
+)
 
 from .forms import AdjustForm, ReviewForm
 from .models import (
@@ -70,11 +71,11 @@ def apply_due_window(queryset, window, today=None):
 
 
 def _organizations_for_filter(request):
-    ids = organization_ids_for_user(request.user)
-    organizations = Organization.objects.filter(negative_list_entries__isnull=False)
-    if ids is not None:
-        organizations = organizations.filter(pk__in=ids)
-    return organizations.distinct().order_by("sort_order", "name")
+    return (
+        organizations_for_request(request)
+        .filter(negative_list_entries__isnull=False)
+        .distinct()
+    )
 
 
 class ReviewReportFilterSet(WagtailFilterSet):

@@ -22,8 +22,10 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from govopen.core import calendar
 from govopen.core.enums import PolicyDocumentType, Validity
-from govopen.core.models import Organization
-from govopen.core.permissions import organization_ids_for_user
+from govopen.core.permissions import (
+    organization_ids_for_user,
+    organizations_for_request,
+)
 
 from . import compliance
 from .admin_forms import AmendForm, ReinstateForm, RepealForm
@@ -51,12 +53,7 @@ def user_can_change_lifecycle(user, page):
 
 
 # The report -------------------------------------------------------------------
-def _organizations_for_filter(request):
-    ids = organization_ids_for_user(request.user)
-    organizations = Organization.objects.all()
-    if ids is not None:
-        organizations = organizations.filter(pk__in=ids)
-    return organizations.order_by("sort_order", "name")
+_organizations_for_filter = organizations_for_request
 
 
 def _year_choices():
