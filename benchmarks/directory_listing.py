@@ -10,6 +10,10 @@ in this process and reports the median server time of the directory listing
 (unfiltered, filtered, page 500) as a ratio to the plain Wagtail page served
 in the same run. Target: at most 2×. Figures go into docs/benchmarks.md.
 
+``--search`` also indexes the items (the configured search backend, govopen's
+by default) and times searches: the site search page and the directory's
+keyword search, as ratios to the unfiltered listing (issue 7's measure).
+
 Never run as a test: it takes minutes and needs PostgreSQL.
 """
 
@@ -54,6 +58,44 @@ def ensure_database(url):
         ).fetchone()
         if not exists:
             admin.execute(f'CREATE DATABASE "{config["NAME"]}"')
+
+
+SEARCH_QUERIES = ("公开", "财政预算", "通知", "2024")
+
+
+def index_items(directory, log):
+    """Index every item of ``directory`` once (skipped when already done)."""
+    from wagtail.search.backends import get_search_backend
+    from wagtail.search.models import IndexEntry
+
+    from govopen.directory.models import DisclosureItemPage
+
+    items = DisclosureItemPage.objects.child_of(directory).live()
+    if IndexEntry.objects.count() >= items.count():
+        return
+    log(f"indexing {items.count()} items ...")
+    started = time.monotonic()
+    backend = get_search_backend()
+    batch = []
+    for item in items.iterator(chunk_size=2000):
+        batch.append(item)
+        if len(batch) == 2000:
+            backend.add_bulk(DisclosureItemPage, batch)
+            batch = []
+    if batch:
+        backend.add_bulk(DisclosureItemPage, batch)
+    log(f"  indexed in {time.monotonic() - started:.0f} s")
+
+
+def search_page(index):
+    from govopen.core.models import SearchPage
+
+    page = SearchPage.objects.filter(slug="search").first()
+    if page is None:
+        page = SearchPage(title="站内搜索", slug="search")
+        index.add_child(instance=page)
+        page.save_revision().publish()
+    return page.specific
 
 
 def build_site(items, log):
@@ -107,7 +149,7 @@ def build_site(items, log):
     # autovacuum would give a production database after a bulk load.
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")
-    return directory.specific, plain.specific
+    return directory.specific, plain.specific, index
 
 
 def measure(client, cases, runs, warmup=3):
@@ -132,6 +174,9 @@ def main():
     parser.add_argument("--items", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--json", help="Also write the results to this file.")
+    parser.add_argument(
+        "--search", action="store_true", help="Index the items and time searches."
+    )
     args = parser.parse_args()
 
     ensure_database(os.environ["DATABASE_URL"])
@@ -147,7 +192,7 @@ def main():
     def log(message):
         print(message, flush=True)
 
-    directory, plain = build_site(args.items, log)
+    directory, plain, index = build_site(args.items, log)
     from govopen.core.models import Organization
     from govopen.directory.models import DirectoryCategory, DisclosureItemPage
 
@@ -166,14 +211,38 @@ def main():
         ("directory, page 500", f"{base}?page=500"),
         ("item page", DisclosureItemPage.objects.child_of(directory).first().url),
     ]
+    if args.search:
+        index_items(directory, log)
+        search = search_page(index)
+        for query in SEARCH_QUERIES:
+            cases.append((f"search page, q={query}", f"{search.url}?q={query}"))
+            cases.append((f"directory keyword search, q={query}", f"{base}?q={query}"))
+        from django.db import connection as conn
+
+        with conn.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
     client = Client()
     results = measure(client, cases, args.runs)
     baseline = results[0][2]
     log("")
     log(f"{count} live items, {connection.vendor}, median of {args.runs} requests")
     log(f"{'case':45} {'median ms':>10} {'ratio':>7}")
+    listing = results[1][2]
+    log(f"{'':45} {'':>10} {'/listing':>9}")
     for name, _url, median in results:
-        log(f"{name:45} {median * 1000:10.1f} {median / baseline:7.2f}")
+        log(
+            f"{name:45} {median * 1000:10.1f} {median / baseline:7.2f}"
+            f" {median / listing:9.2f}"
+        )
+    if args.search:
+        searches = [m for n, _u, m in results if n.startswith("search page")]
+        keyword = [m for n, _u, m in results if n.startswith("directory keyword")]
+        log(
+            f"median of the search page medians: "
+            f"{statistics.median(searches) * 1000:.1f} ms, "
+            f"{statistics.median(searches) / listing:.2f}x the unfiltered listing; "
+            f"directory keyword search {statistics.median(keyword) / listing:.2f}x"
+        )
     if args.json:
         Path(args.json).write_text(
             json.dumps(
