@@ -28,15 +28,19 @@ from govopen.core.enums import (
 from govopen.core.models import GovOpenPageMixin
 
 from . import labels
-from .statistics import ADJUSTABLE_ROWS, ReportStatistics, compute_statistics
+from .forms import AnnualReportFiguresForm
+from .statistics import (
+    ADJUSTABLE_ROWS,
+    MIN_YEAR,
+    ReportStatistics,
+    compute_statistics,
+)
 
 __all__ = [
     "AnnualReportFigures",
     "AnnualReportPage",
     "ApplicationCountAdjustment",
 ]
-
-MIN_YEAR = 2008  # the Regulations took effect on 1 May 2008
 
 
 def year_validators():
@@ -160,6 +164,8 @@ class AnnualReportFigures(ClusterableModel):
         ),
         FieldPanel("note"),
     ]
+
+    base_form_class = AnnualReportFiguresForm
 
     class Meta:
         verbose_name = _("annual report figures")

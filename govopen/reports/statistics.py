@@ -35,6 +35,7 @@ from govopen.core.enums import (
 )
 
 VERSION = 1
+MIN_YEAR = 2008  # the Regulations took effect on 1 May 2008
 
 TOTAL = "total"
 RECEIVED = "received"
