@@ -1,5 +1,6 @@
 """The annual report (政府信息公开工作年度报告): entered figures and the page."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -114,7 +115,9 @@ class AnnualReportFigures(ClusterableModel):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     panels = [
-        FieldRowPanel([FieldPanel("organization"), FieldPanel("year")]),
+        FieldRowPanel(
+            [FieldPanel("organization", widget=forms.Select), FieldPanel("year")]
+        ),
         MultiFieldPanel(
             [
                 FieldRowPanel(
