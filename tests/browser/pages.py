@@ -81,6 +81,7 @@ REGISTRY = (
     ),
     PageType("interpretation-list", "/zfxxgk/zcjd/?format=text"),
     PageType("interpretation", "/zfxxgk/zcjd/yibao-2024-tujie/"),
+    PageType("annual-report", "/zfxxgk/ndbg-2025/"),
     # The same pages in 繁體中文 (the whole demo section is converted) and in
     # English (the demo translates the landing page and the guide).
     PageType("home-zh-hant", "/zh-hant/", variant_of="home"),
