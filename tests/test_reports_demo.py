@@ -17,6 +17,14 @@ def test_demo_publishes_last_years_report(demo, client):
     assert response.status_code == 200
     assert "三、收到和处理政府信息公开申请情况" in response.content.decode()
     assert page.statistics["table2"]["licensing_decisions"] == 1286
+    table = page.statistics["table3"]
+    assert table["received"]["total"] == 12
+    assert table["not_disclosed:process_information"]["natural_person"] == 1
+    assert table["unable_to_provide:not_held"]["legal_service"] == 1
+    assert table["carried_forward"]["total"] >= 1
+    assert table["received"]["total"] + table["carried_over"]["total"] == (
+        table["results_total"]["total"] + table["carried_forward"]["total"]
+    )
     # Idempotent.
     demo.build()
     assert AnnualReportPage.objects.filter(slug=f"ndbg-{year}").count() == 1
