@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "govopen.directory",
     "govopen.policies",
     "govopen.qa",
+    "govopen.qa",
     "govopen.reports",
     "wagtail_localize",
     "wagtail_localize.locales",
