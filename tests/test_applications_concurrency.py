@@ -13,7 +13,9 @@ from .factories_applications import citizen_data
 SUBMISSIONS = 50
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: an earlier transactional test flushed the data that
+# migrations create (the root page and the default site); this puts it back.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="needs PostgreSQL: SQLite serialises all writers, so there is no race to test",

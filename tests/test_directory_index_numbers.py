@@ -162,7 +162,9 @@ def test_bad_formats():
     reason="needs row locks and concurrent connections: SQLite serialises writers "
     "with a database-wide lock, so it cannot show a race (run with DATABASE_URL)",
 )
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: an earlier transactional test flushed the data that
+# migrations create (the root page and the default site); this puts it back.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_publishing_gives_unique_gapless_numbers(directory):
     organization = OrganizationFactory()
     drafts = [
@@ -209,7 +211,9 @@ def test_concurrent_publishing_gives_unique_gapless_numbers(directory):
     reason="needs row locks and concurrent connections: SQLite serialises writers "
     "with a database-wide lock, so it cannot show a race (run with DATABASE_URL)",
 )
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: an earlier transactional test flushed the data that
+# migrations create (the root page and the default site); this puts it back.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_serial_reservations_never_repeat():
     from django.db import transaction
 
