@@ -7,16 +7,36 @@ from django.urls import reverse
 
 from govopen.qa.choices import QuestionStatus
 
-from .factories import OrganizationFactory
-from .factories_qa import QuestionCategoryFactory, make_question
+from .factories import GovOpenIndexPageFactory, OrganizationFactory
+from .factories_qa import QAPageFactory, QuestionCategoryFactory, make_question
 from .test_qa_handling import MONDAY, make_user
-from .test_qa_pages import PAYLOAD, clerk, office, page  # noqa: F401
+from .test_qa_pages import PAYLOAD
 
 ADMIN_PERMS = (
     "govopen_qa.change_question",
     "govopen_qa.view_question",
     "wagtailadmin.access_admin",
 )
+
+
+@pytest.fixture
+def office(db):
+    return OrganizationFactory(name="测试县人民政府办公室")
+
+
+@pytest.fixture
+def page(office):
+    from wagtail.models import Page
+
+    home = Page.get_first_root_node().get_children().first()
+    return QAPageFactory(
+        parent=GovOpenIndexPageFactory(parent=home), organization=office
+    )
+
+
+@pytest.fixture
+def clerk(django_user_model, office):
+    return make_user(django_user_model, "clerk", office)
 
 
 @pytest.fixture
