@@ -46,6 +46,9 @@ REGISTRY = (
     PageType("application-receipt", "/zfxxgk/apply/receipt/"),
     PageType("application-status", "/zfxxgk/apply/status/"),
     PageType("negative-list", "/zfxxgk/fmqd/"),
+    PageType("qa", "/zfxxgk/hdjl/"),
+    PageType("qa-question", "/zfxxgk/hdjl/q/SFZX-0002/"),
+    PageType("qa-status", "/zfxxgk/hdjl/status/"),
     PageType(
         "search",
         "/zfxxgk/search/?q=%E6%94%BF%E5%BA%9C%E4%BF%A1%E6%81%AF%E5%85%AC%E5%BC%80",
