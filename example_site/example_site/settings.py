@@ -39,7 +39,6 @@ INSTALLED_APPS = [
     "govopen.directory",
     "govopen.policies",
     "govopen.qa",
-    "govopen.qa",
     "govopen.reports",
     "wagtail_localize",
     "wagtail_localize.locales",
