@@ -1,7 +1,7 @@
 """The citizen's forms: ask a question, follow it, rate the reply."""
 
 from django import forms
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
@@ -52,7 +52,7 @@ class AskForm(HoneypotFormMixin, CaptchaFormMixin, forms.Form):
         help_text=_("Choose “Not sure” and the office will find the right one."),
     )
     category = forms.ModelChoiceField(
-        label=_("Category"),
+        label=pgettext_lazy("question", "Category"),
         queryset=QuestionCategory.objects.none(),
         required=False,
         empty_label=_("Choose…"),
@@ -141,7 +141,9 @@ class ListFilterForm(forms.Form):
 
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     organization = forms.ChoiceField(label=_("Department"), required=False)
-    category = forms.ChoiceField(label=_("Category"), required=False)
+    category = forms.ChoiceField(
+        label=pgettext_lazy("question", "Category"), required=False
+    )
 
     def __init__(self, *args, organizations=(), categories=(), **kwargs):
         super().__init__(*args, **kwargs)

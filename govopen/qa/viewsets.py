@@ -13,6 +13,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -86,7 +87,8 @@ class QuestionFilterSet(WagtailFilterSet):
     )
     overdue = django_filters.BooleanFilter(label=_("Overdue"), method="filter_overdue")
     category = django_filters.ModelChoiceFilter(
-        label=_("Category"), queryset=QuestionCategory.objects.all()
+        label=pgettext_lazy("question", "Category"),
+        queryset=QuestionCategory.objects.all(),
     )
 
     class Meta:
