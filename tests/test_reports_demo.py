@@ -29,3 +29,16 @@ def test_demo_publishes_last_years_report(demo, client):
     demo.build()
     assert AnnualReportPage.objects.filter(slug=f"ndbg-{year}").count() == 1
     assert AnnualReportFigures.objects.filter(year=year).count() == 1
+
+
+def test_the_report_has_its_traditional_chinese_version(demo_translated, client):
+    year = timezone.localdate().year - 1
+    response = client.get(f"/zh-hant/zfxxgk/ndbg-{year}/")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "政府信息公開工作年度報告" in text
+    assert "三、收到和處理政府信息公開申請情況" in text
+    page = AnnualReportPage.objects.get(
+        slug=f"ndbg-{year}", locale__language_code="zh-hant"
+    )
+    assert page.live and page.statistics["year"] == year
