@@ -16,7 +16,12 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import translation
 
-__all__ = ["group_by_user", "send_reminder_emails", "staff_with_permission"]
+__all__ = [
+    "deadline_context",
+    "group_by_user",
+    "send_reminder_emails",
+    "staff_with_permission",
+]
 
 
 def staff_with_permission(organization_keys, codename):
@@ -106,3 +111,30 @@ def send_reminder_emails(per_user, subject_template, body_template, get_context)
         send_mail(" ".join(subject.split()), body, None, [user.email])
         sent += 1
     return sent
+
+
+def deadline_context(today):
+    """The email context of one person's list: each record with the working
+    days left to its ``due_date`` (negative when overdue), overdue ones apart.
+
+    For :func:`send_reminder_emails`; the templates read ``rows``, ``overdue``,
+    ``due_soon`` and ``today``.
+    """
+    from .calendar import get_calendar
+
+    calendar = get_calendar()
+
+    def context(user, items):
+        rows = [
+            (item, calendar.working_days_between(today, item.due_date))
+            for item in items
+        ]
+        return {
+            "user": user,
+            "rows": rows,
+            "overdue": [row for row in rows if row[1] < 0],
+            "due_soon": [row for row in rows if row[1] >= 0],
+            "today": today,
+        }
+
+    return context

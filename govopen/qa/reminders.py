@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from govopen.core.calendar import get_calendar
 from govopen.core.conf import get_setting
-from govopen.core.reminders import group_by_user, send_reminder_emails
+from govopen.core.reminders import deadline_context, group_by_user, send_reminder_emails
 
 from .choices import QuestionStatus
 from .models import Question
@@ -47,24 +47,9 @@ def reminders(days=None, today=None):
 def send_reminders(days=None, today=None):
     """Email every handler their list; returns the number of emails sent."""
     today = today or timezone.localdate()
-    calendar = get_calendar()
-
-    def context(user, questions):
-        rows = [
-            (question, calendar.working_days_between(today, question.due_date))
-            for question in questions
-        ]
-        return {
-            "user": user,
-            "rows": rows,
-            "overdue": [row for row in rows if row[1] < 0],
-            "due_soon": [row for row in rows if row[1] >= 0],
-            "today": today,
-        }
-
     return send_reminder_emails(
         reminders(days, today),
         "govopen/qa/email/reminder_subject.txt",
         "govopen/qa/email/reminder_body.txt",
-        context,
+        deadline_context(today),
     )
