@@ -207,7 +207,7 @@ def test_the_query_count_does_not_grow_with_the_data(
     dataset, django_assert_num_queries
 ):
     county = dataset["county"]
-    with django_assert_num_queries(8) as small:
+    with django_assert_num_queries(7) as small:
         compute_statistics(county, 2025, include_suborganizations=True)
     ReportApplicationFactory.create_batch(
         200, organization=county, received_on=datetime.date(2025, 8, 1)

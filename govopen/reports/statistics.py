@@ -158,49 +158,51 @@ def entered_figures(scope, year):
 
 # Table 三 ---------------------------------------------------------------------
 def application_counts(scope, year):
-    """``{row: {applicant type: n}}`` counted by the database, in two queries.
+    """``{row: {applicant type: n}}`` counted by the database, in one query.
 
-    One groups the applications in play by applicant type (一, 二, 三(七), 四),
-    the other groups the year's replies by applicant type, reply type and
-    reason; both are plain ``GROUP BY`` aggregates.
+    The applications in play (received by the end of the year, not replied
+    before it) grouped by applicant type, each row a conditional count. One
+    pass measured faster than two ``GROUP BY`` queries on SQLite and
+    PostgreSQL (benchmarks/annual_report.py).
     """
     from govopen.applications.models import DisclosureApplication
 
     start, end = year_bounds(year)
+    not_replied_before = Q(replied_on__isnull=True) | Q(replied_on__gte=start)
     replied = Q(replied_on__gte=start, replied_on__lte=end)
-    in_play = DisclosureApplication.objects.filter(
-        Q(replied_on__isnull=True) | Q(replied_on__gte=start),
-        organization__in=scope,
-        received_on__lte=end,
-    ).order_by()
-    counts = {row: dict.fromkeys(APPLICANT_COLUMNS, 0) for row in TABLE3_ROWS}
-    totals = in_play.values("applicant_type").annotate(
-        received=Count("pk", filter=Q(received_on__gte=start)),
-        carried_over=Count("pk", filter=Q(received_on__lt=start)),
-        results_total=Count("pk", filter=replied),
-        carried_forward=Count(
-            "pk", filter=Q(replied_on__isnull=True) | Q(replied_on__gt=end)
-        ),
-    )
-    for group in totals:
-        column = group["applicant_type"]
-        if column in APPLICANT_COLUMNS:
-            for row in (RECEIVED, CARRIED_OVER, RESULTS_TOTAL, CARRIED_FORWARD):
-                counts[row][column] = group[row]
-    keys = {(str(t), str(r or "")): key for key, t, r in result_rows()}
-    results = (
-        in_play.filter(replied)
-        .values("applicant_type", "reply_type", "reply_reason")
-        .annotate(n=Count("pk"))
-    )
-    for group in results:
-        column = group["applicant_type"]
-        reason = group["reply_reason"] or ""
-        key = keys.get((group["reply_type"], reason)) or keys.get(
-            (group["reply_type"], "")
+    conditions = {
+        RECEIVED: Q(received_on__gte=start),
+        CARRIED_OVER: Q(received_on__lt=start),
+        RESULTS_TOTAL: replied,
+        CARRIED_FORWARD: Q(replied_on__isnull=True) | Q(replied_on__gt=end),
+    }
+    for key, reply_type, reason in result_rows():
+        condition = replied & Q(reply_type=reply_type)
+        if reason:
+            condition &= Q(reply_reason=reason)
+        conditions[key] = condition
+    # Aliases are positional: row keys contain characters SQL aliases may not.
+    keys = list(conditions)
+    annotations = {
+        f"n{index}": Count("pk", filter=conditions[key])
+        for index, key in enumerate(keys)
+    }
+    groups = (
+        DisclosureApplication.objects.filter(
+            organization__in=scope, received_on__lte=end
         )
-        if key is not None and column in APPLICANT_COLUMNS:
-            counts[key][column] += group["n"]
+        .filter(not_replied_before)
+        .order_by()
+        .values("applicant_type")
+        .annotate(**annotations)
+    )
+    counts = {row: dict.fromkeys(APPLICANT_COLUMNS, 0) for row in TABLE3_ROWS}
+    for group in groups:
+        column = group["applicant_type"]
+        if column not in APPLICANT_COLUMNS:
+            continue
+        for index, key in enumerate(keys):
+            counts[key][column] += group[f"n{index}"]
     return counts
 
 
