@@ -12,11 +12,13 @@ from collections import defaultdict
 
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
+from django.core.management.base import BaseCommand
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import translation
 
 __all__ = [
+    "ReminderCommand",
     "deadline_context",
     "group_by_user",
     "send_reminder_emails",
@@ -138,3 +140,47 @@ def deadline_context(today):
         }
 
     return context
+
+
+class ReminderCommand(BaseCommand):
+    """A management command that sends an app's reminders (for cron).
+
+    Subclasses name ``reminders`` (``days -> {user: [records]}``),
+    ``send_reminders`` (``days -> emails sent``) and ``task`` (the django-tasks
+    task that does the same in the background) as static methods.
+    """
+
+    reminders = None
+    send_reminders = None
+    task = None
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--days",
+            type=int,
+            default=None,
+            help="Working days ahead (default: the GOVOPEN_REMINDER_DAYS setting).",
+        )
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="List who would be reminded of what; send nothing.",
+        )
+        parser.add_argument(
+            "--enqueue",
+            action="store_true",
+            help="Hand the work to the task backend instead of sending now.",
+        )
+
+    def handle(self, *args, days=None, dry_run=False, enqueue=False, **options):
+        if dry_run:
+            for user, records in self.reminders(days).items():
+                numbers = ", ".join(record.number for record in records)
+                self.stdout.write(f"{user.get_username()}: {numbers}")
+            return
+        if enqueue:
+            result = self.task.enqueue(days)
+            self.stdout.write(f"Reminders enqueued (task {result.id}).")
+            return
+        sent = self.send_reminders(days)
+        self.stdout.write(f"Sent {sent} reminder emails.")
