@@ -19,6 +19,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from govopen.core.admin_columns import DueDateColumn
 from govopen.core.calendar import get_calendar
 from govopen.core.conf import get_setting
 from govopen.core.enums import ApplicantType, ApplicationChannel
@@ -123,19 +124,11 @@ class ApplicationFilterSet(WagtailFilterSet):
         return queryset
 
 
-class DueColumn(Column):
+class DueColumn(DueDateColumn):
     """Due date with the working days left; overdue in red."""
 
     cell_template_name = "govopen/applications/admin/due_cell.html"
-
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        calendar = parent_context.get("govopen_calendar") or get_calendar()
-        days_left = instance.working_days_left(calendar=calendar)
-        context["application"] = instance
-        context["days_left"] = days_left
-        context["overdue_days"] = -days_left if (days_left or 0) < 0 else 0
-        return context
+    context_object_name = "application"
 
 
 class ApplicationIndexView(generic.IndexView):
