@@ -3,7 +3,6 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
-from wagtail.models import Locale
 
 from govopen.core.conf import get_setting
 from govopen.core.enums import (
@@ -98,15 +97,7 @@ def number_prefix_for(organization):
 
 def canonical_organization(organization):
     """The default-locale row of an organisation: applications point there."""
-    if organization is None:
-        return None
-    try:
-        default = Locale.get_default()
-    except Locale.DoesNotExist:
-        return organization
-    if organization.locale_id == default.pk:
-        return organization
-    return organization.get_translation_or_none(default) or organization
+    return None if organization is None else organization.get_canonical()
 
 
 class DisclosureApplicationQuerySet(models.QuerySet):

@@ -3,7 +3,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -166,6 +166,20 @@ class Organization(TranslatableMixin, index.Indexed, models.Model):
                 break
             seen.add(ancestor.pk)
             ancestor = ancestor.parent
+
+    def get_canonical(self):
+        """This organisation's row in the default locale.
+
+        Records (applications, questions) point there, so that a record made on
+        the English site and one made on the Chinese site count together.
+        """
+        try:
+            default = Locale.get_default()
+        except Locale.DoesNotExist:
+            return self
+        if self.locale_id == default.pk:
+            return self
+        return self.get_translation_or_none(default) or self
 
     def get_ancestors(self, inclusive=False):
         """The chain from the root down to this organisation's parent (or itself)."""

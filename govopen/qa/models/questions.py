@@ -16,7 +16,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 from wagtail.log_actions import log
-from wagtail.models import Locale
 from wagtail.search import index
 
 from govopen.core.calendar import get_calendar
@@ -67,15 +66,7 @@ ACTIONS = {
 
 def canonical_organization(organization):
     """The default-locale row of an organisation: questions point there."""
-    if organization is None:
-        return None
-    try:
-        default = Locale.get_default()
-    except Locale.DoesNotExist:
-        return organization
-    if organization.locale_id == default.pk:
-        return organization
-    return organization.get_translation_or_none(default) or organization
+    return None if organization is None else organization.get_canonical()
 
 
 class QuestionQuerySet(models.QuerySet):
