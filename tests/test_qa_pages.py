@@ -267,3 +267,31 @@ def test_asker_is_emailed_when_answered(
         question.approve(clerk)
     assert mail.outbox and mail.outbox[0].to == ["zhangsan@example.com"]
     assert question.status == QuestionStatus.ANSWERED
+
+
+def test_list_queries_do_not_grow_with_the_questions(client, page, clerk):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(page.url).status_code == 200
+        return len(captured)
+
+    for n in range(2):
+        category = QuestionCategoryFactory(name=f"类别{n}")
+        published(page, clerk, subject=f"问题{n}", category=category)
+    queries()  # fills the caches of the page chrome (site root paths, settings)
+    few = queries()
+    for n in range(2, 25):
+        category = QuestionCategoryFactory(name=f"类别{n}")
+        department = OrganizationFactory(name=f"测试县第{n}局")
+        question, _ = make_question(
+            page, on=MONDAY, subject=f"问题{n}", category=category
+        )
+        question.accept(clerk, on=MONDAY)
+        question.assign(clerk, department, on=MONDAY)
+        question.reply_to(clerk, "答复", on=MONDAY)
+        question.approve(clerk, on=MONDAY)
+        question.publish(clerk)
+    assert queries() == few
