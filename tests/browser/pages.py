@@ -6,6 +6,7 @@ Every check in this folder (axe-core, keyboard, no-JS, layout, screenshots)
 then runs on it. See docs/browser-tests.md.
 """
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -84,7 +85,8 @@ REGISTRY = (
     ),
     PageType("interpretation-list", "/zfxxgk/zcjd/?format=text"),
     PageType("interpretation", "/zfxxgk/zcjd/yibao-2024-tujie/"),
-    PageType("annual-report", "/zfxxgk/ndbg-2025/"),
+    # The demo publishes last year's report.
+    PageType("annual-report", f"/zfxxgk/ndbg-{datetime.date.today().year - 1}/"),
     # The same pages in 繁體中文 (the whole demo section is converted) and in
     # English (the demo translates the landing page and the guide).
     PageType("home-zh-hant", "/zh-hant/", variant_of="home"),
