@@ -372,6 +372,12 @@ class DisclosureApplication(HandlingMixin, models.Model):
             models.Index(
                 fields=["applicant_key", "applied_on"], name="govopen_app_key_date"
             ),
+            # The annual report counts an organisation's applications by the day
+            # they were received (govopen.reports.statistics).
+            models.Index(
+                fields=["organization", "received_on"],
+                name="govopen_app_org_received",
+            ),
         ]
 
     def __str__(self):
