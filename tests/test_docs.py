@@ -28,3 +28,15 @@ def test_every_page_is_in_the_navigation_and_every_link_resolves():
             if not (DOCS / target).exists():
                 broken.append(f"{page.name} → {target}")
     assert broken == []
+
+
+def test_every_dependency_says_why_it_is_there():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    reference = (DOCS / "dependencies.md").read_text(encoding="utf-8").lower()
+    names = [
+        re.match(r"[A-Za-z0-9_.-]+", requirement).group(0).lower()
+        for requirement in project["project"]["dependencies"]
+    ]
+    assert [name for name in names if f"| {name} " not in reference] == []
