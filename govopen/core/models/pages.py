@@ -116,11 +116,27 @@ class GovOpenIndexPage(GovOpenPageMixin, Page):
         verbose_name = _("government information disclosure page")
 
     def get_sections(self):
-        """Live child pages grouped by their section, in the landing page's order."""
-        children = self.get_children().live().public().specific().order_by("path")
+        """Live child pages grouped by their section, in the landing page's order.
+
+        Most page types name their section on the class, read without loading
+        the page; only the children whose section is a field (a text page's)
+        are fetched as their specific type, in one more query per such type.
+        """
+        children = list(self.get_children().live().public().order_by("path"))
+        sections = {}
+        dynamic = []
+        for child in children:
+            section = getattr(child.specific_class, "govopen_section", None)
+            if section is None or isinstance(section, str):
+                sections[child.pk] = section or GovOpenSection.OTHER
+            else:  # a property of the instance
+                dynamic.append(child.pk)
+        if dynamic:
+            for page in Page.objects.filter(pk__in=dynamic).specific():
+                sections[page.pk] = page.govopen_section or GovOpenSection.OTHER
         grouped = {section: [] for section in GovOpenSection}
         for child in children:
-            section = getattr(child, "govopen_section", GovOpenSection.OTHER)
+            section = sections.get(child.pk, GovOpenSection.OTHER)
             grouped.setdefault(section, []).append(child)
         return [
             (GovOpenSection(section), pages)
