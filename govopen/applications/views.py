@@ -18,6 +18,7 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 
 from govopen.core.abuse import protect_form
 from govopen.core.calendar import get_calendar
+from govopen.core.query_codes import StatusGrants, look_up_status
 
 from .deadlines import STATUTORY_PERIOD
 from .forms import SENSITIVE_FIELDS
@@ -119,20 +120,7 @@ def receipt(request, page):
     return _render(request, page, "govopen/applications/receipt.html", context)
 
 
-def _granted_ids(request):
-    data = request.session.get(STATUS_SESSION_KEY) or {}
-    now = time.time()
-    return {
-        int(pk): at
-        for pk, at in data.items()
-        if str(pk).isdigit() and now - at <= STATUS_MAX_AGE
-    }
-
-
-def _grant(request, application):
-    granted = {str(pk): at for pk, at in _granted_ids(request).items()}
-    granted[str(application.pk)] = time.time()
-    request.session[STATUS_SESSION_KEY] = granted
+STATUS_GRANTS = StatusGrants(STATUS_SESSION_KEY, STATUS_MAX_AGE)
 
 
 @sensitive_post_parameters(*SENSITIVE_FIELDS, "query_code")
@@ -151,33 +139,23 @@ def status(request, page):
     not_found = False
     if request.method == "POST":
         form = StatusLookupForm(request.POST)
-        valid, limit = protect_form(request, form, "applications.status")
-        if not limit.allowed:
-            status_code = 429
-        elif valid:
-            application = DisclosureApplication.find_by_number_and_code(
-                form.cleaned_data["number"], form.cleaned_data["query_code"]
-            )
-            if application is None:
-                not_found = True
-                status_code = 404
-                form.refresh_captcha()
-                # The code is a secret: never echo a wrong one back.
-                form.data = form.data.copy()
-                form.data["query_code"] = ""
-            else:
-                _grant(request, application)
-                url = page.get_status_url(request) + "?number=" + application.number
-                return redirect(url)
-        else:
-            status_code = 400
+        application, status_code, not_found = look_up_status(
+            request,
+            form,
+            "applications.status",
+            DisclosureApplication.find_by_number_and_code,
+        )
+        if application is not None:
+            STATUS_GRANTS.grant(request, application)
+            url = page.get_status_url(request) + "?number=" + application.number
+            return redirect(url)
     else:
         form = StatusLookupForm()
         number = request.GET.get("number", "")
         if number:
             application = (
                 DisclosureApplication.objects.select_related("organization")
-                .filter(number=number, pk__in=_granted_ids(request).keys())
+                .filter(number=number, pk__in=STATUS_GRANTS.ids(request).keys())
                 .first()
             )
     context = {
@@ -207,7 +185,7 @@ def _status_context(request, page, application):
 
 def status_file(request, page, file_id):
     """A reply document, for an applicant who looked up the application."""
-    granted = _granted_ids(request)
+    granted = STATUS_GRANTS.ids(request)
     file = (
         ApplicationFile.objects.filter(
             pk=file_id, public=True, application_id__in=granted.keys()

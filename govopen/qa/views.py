@@ -19,6 +19,7 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 from govopen.core.abuse import protect_form
 from govopen.core.conf import get_setting
 from govopen.core.models import Organization
+from govopen.core.query_codes import StatusGrants, look_up_status
 
 from .choices import QuestionStatus
 from .forms import SENSITIVE_FIELDS, ListFilterForm, RatingForm, StatusLookupForm
@@ -190,20 +191,7 @@ def thanks(request, page):
     )
 
 
-def _granted_ids(request):
-    data = request.session.get(STATUS_SESSION_KEY) or {}
-    now = time.time()
-    return {
-        int(pk)
-        for pk, at in data.items()
-        if str(pk).isdigit() and now - at <= STATUS_MAX_AGE
-    }
-
-
-def _grant(request, question):
-    data = {str(pk): time.time() for pk in _granted_ids(request)}
-    data[str(question.pk)] = time.time()
-    request.session[STATUS_SESSION_KEY] = data
+STATUS_GRANTS = StatusGrants(STATUS_SESSION_KEY, STATUS_MAX_AGE)
 
 
 @sensitive_post_parameters("query_code", "captcha_answer", "captcha_token")
@@ -223,7 +211,7 @@ def status(request, page):
     if number:
         question = (
             Question.objects.select_related("organization", "reply_organization")
-            .filter(number=number, pk__in=_granted_ids(request))
+            .filter(number=number, pk__in=STATUS_GRANTS.ids(request).keys())
             .first()
         )
     if request.method == "POST" and "rating" in request.POST and question is not None:
@@ -240,30 +228,15 @@ def status(request, page):
                 return redirect(request.get_full_path())
         status_code = 400
     elif request.method == "POST":
-        question = None
         form = StatusLookupForm(request.POST)
-        valid, limit = protect_form(request, form, "qa.status")
-        if not limit.allowed:
-            status_code = 429
-        elif valid:
-            question = Question.find_by_number_and_code(
-                form.cleaned_data["number"], form.cleaned_data["query_code"]
+        question, status_code, not_found = look_up_status(
+            request, form, "qa.status", Question.find_by_number_and_code
+        )
+        if question is not None:
+            STATUS_GRANTS.grant(request, question)
+            return redirect(
+                page.route_url("status", request=request) + "?number=" + question.number
             )
-            if question is None:
-                not_found = True
-                status_code = 404
-                form.refresh_captcha()
-                form.data = form.data.copy()
-                form.data["query_code"] = ""
-            else:
-                _grant(request, question)
-                return redirect(
-                    page.route_url("status", request=request)
-                    + "?number="
-                    + question.number
-                )
-        else:
-            status_code = 400
     context = {
         "form": form,
         "not_found": not_found,
